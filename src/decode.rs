@@ -1,0 +1,50 @@
+//! `decode_token`: read a token's header and payload without verifying anything.
+
+use serde_json::Value;
+
+use crate::claims::Payload;
+use crate::error::{Error, Result};
+use crate::verify::MAX_TOKEN_LEN;
+
+/// Header and payload of a token, **unverified**: for display and debugging only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedToken {
+    /// The JOSE header as sent.
+    pub header: Payload,
+    /// The claims as sent.
+    pub payload: Payload,
+}
+
+/// Splits and decodes a token without checking its signature or claims. Never use the result
+/// for an access decision.
+///
+/// # Errors
+/// [`Error::TokenMalformed`] when the token is oversized, not three base64url parts, or its
+/// header or payload is not a JSON object.
+pub fn decode_token(token: &str) -> Result<DecodedToken> {
+    if token.len() > MAX_TOKEN_LEN {
+        return Err(Error::TokenMalformed(format!(
+            "token is longer than {MAX_TOKEN_LEN} bytes"
+        )));
+    }
+    let mut parts = token.split('.');
+    let (Some(header), Some(payload), Some(_), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(Error::TokenMalformed("a JWT has three parts".into()));
+    };
+    Ok(DecodedToken {
+        header: decode_part("header", header)?,
+        payload: decode_part("payload", payload)?,
+    })
+}
+
+fn decode_part(name: &str, part: &str) -> Result<Payload> {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    let bytes = Base64UrlUnpadded::decode_vec(part)
+        .map_err(|_| Error::TokenMalformed(format!("{name} is not base64url")))?;
+    match serde_json::from_slice::<Value>(&bytes) {
+        Ok(Value::Object(map)) => Ok(map),
+        _ => Err(Error::TokenMalformed(format!("{name} is not a JSON object"))),
+    }
+}
