@@ -235,6 +235,11 @@ impl JwtKey {
         self.algorithm
     }
 
+    /// The raw MAC of `message` under this key (the JWS signature of a signing input).
+    pub fn mac(&self, message: &[u8]) -> Vec<u8> {
+        self.state.tag(message).0.to_vec()
+    }
+
     pub(crate) fn parts(&self) -> (BoundAlgorithm, &MacState) {
         (BoundAlgorithm(self.algorithm), &self.state)
     }
