@@ -67,7 +67,9 @@ pub(crate) struct TimeOverrides {
 fn string_claim(name: &str, value: Value) -> Result<String> {
     match value {
         Value::String(s) => Ok(s),
-        _ => Err(Error::InvalidRequest(format!("claim `{name}` must be a string"))),
+        _ => Err(Error::InvalidRequest(format!(
+            "claim `{name}` must be a string"
+        ))),
     }
 }
 
@@ -122,8 +124,7 @@ impl Registered {
     /// Refuses payload claims the session lifecycle owns.
     pub(crate) fn session_payload(payload: &Payload) -> Result<Payload> {
         for name in payload.keys() {
-            if RESERVED_CLAIMS.contains(&name.as_str()) || SESSION_CLAIMS.contains(&name.as_str())
-            {
+            if RESERVED_CLAIMS.contains(&name.as_str()) || SESSION_CLAIMS.contains(&name.as_str()) {
                 return Err(Error::InvalidRequest(format!(
                     "claim `{name}` is set by edge-tokens; remove it from the payload"
                 )));
@@ -192,7 +193,9 @@ impl VerifiedClaims {
         put("sub", self.subject.clone().map(Value::String));
         put(
             "aud",
-            self.audience.as_ref().and_then(|a| serde_json::to_value(a).ok()),
+            self.audience
+                .as_ref()
+                .and_then(|a| serde_json::to_value(a).ok()),
         );
         put("exp", Some(Value::from(self.expires_at)));
         put("iat", self.issued_at.map(Value::from));

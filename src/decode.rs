@@ -45,6 +45,8 @@ fn decode_part(name: &str, part: &str) -> Result<Payload> {
         .map_err(|_| Error::TokenMalformed(format!("{name} is not base64url")))?;
     match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(map)) => Ok(map),
-        _ => Err(Error::TokenMalformed(format!("{name} is not a JSON object"))),
+        _ => Err(Error::TokenMalformed(format!(
+            "{name} is not a JSON object"
+        ))),
     }
 }

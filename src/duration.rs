@@ -64,8 +64,22 @@ mod tests {
 
     #[test]
     fn rejects_nonsense() {
-        for bad in ["", "m", "-5m", "1.5h", "5y", "0", "0s", "99999999999999d", "1e3"] {
-            assert_eq!(parse_duration(bad).unwrap_err().code(), "ERR_INVALID_REQUEST", "{bad}");
+        for bad in [
+            "",
+            "m",
+            "-5m",
+            "1.5h",
+            "5y",
+            "0",
+            "0s",
+            "99999999999999d",
+            "1e3",
+        ] {
+            assert_eq!(
+                parse_duration(bad).unwrap_err().code(),
+                "ERR_INVALID_REQUEST",
+                "{bad}"
+            );
         }
     }
 }

@@ -125,7 +125,10 @@ impl Error {
     /// Whether the detail of this error may be shown to an untrusted caller.
     /// Configuration and internal errors keep their detail for the logs.
     pub fn is_public(&self) -> bool {
-        !matches!(self, Self::Config(_) | Self::Internal(_) | Self::StoreUnavailable(_))
+        !matches!(
+            self,
+            Self::Config(_) | Self::Internal(_) | Self::StoreUnavailable(_)
+        )
     }
 
     /// Text for an untrusted caller: the detail for caller mistakes, a generic sentence otherwise.
@@ -175,17 +178,33 @@ mod tests {
     #[test]
     fn codes_names_and_statuses_line_up() {
         let all = [
-            (Error::TokenMalformed(String::new()), "ERR_TOKEN_MALFORMED", 400),
+            (
+                Error::TokenMalformed(String::new()),
+                "ERR_TOKEN_MALFORMED",
+                400,
+            ),
             (Error::TokenInvalid(String::new()), "ERR_TOKEN_INVALID", 401),
             (Error::TokenExpired, "ERR_TOKEN_EXPIRED", 401),
             (Error::TokenNotYetValid, "ERR_TOKEN_NOT_YET_VALID", 401),
             (Error::ClaimInvalid(String::new()), "ERR_CLAIM_INVALID", 401),
             (Error::RefreshTokenRevoked, "ERR_REFRESH_TOKEN_REVOKED", 401),
             (Error::RefreshTokenReused, "ERR_REFRESH_TOKEN_REUSED", 401),
-            (Error::InvalidRequest(String::new()), "ERR_INVALID_REQUEST", 400),
+            (
+                Error::InvalidRequest(String::new()),
+                "ERR_INVALID_REQUEST",
+                400,
+            ),
             (Error::Unauthorized(String::new()), "ERR_UNAUTHORIZED", 401),
-            (Error::RateLimited { retry_after: 1 }, "ERR_RATE_LIMITED", 429),
-            (Error::StoreUnavailable(String::new()), "ERR_STORE_UNAVAILABLE", 503),
+            (
+                Error::RateLimited { retry_after: 1 },
+                "ERR_RATE_LIMITED",
+                429,
+            ),
+            (
+                Error::StoreUnavailable(String::new()),
+                "ERR_STORE_UNAVAILABLE",
+                503,
+            ),
             (Error::Config(String::new()), "ERR_CONFIG", 500),
             (Error::Internal(String::new()), "ERR_INTERNAL", 500),
         ];
@@ -194,7 +213,11 @@ mod tests {
             assert_eq!(err.code(), code);
             assert_eq!(err.http_status(), status);
             assert!(err.js_name().ends_with("Error"));
-            assert!(names.insert(err.js_name()), "duplicate js name {}", err.js_name());
+            assert!(
+                names.insert(err.js_name()),
+                "duplicate js name {}",
+                err.js_name()
+            );
         }
     }
 

@@ -262,7 +262,10 @@ mod tests {
         assert_eq!(SecretKey::new([7u8; 31]).unwrap_err().code(), "ERR_CONFIG");
         assert!(SecretKey::new([7u8; 32]).is_ok());
         let s48 = SecretKey::new([7u8; 40]).unwrap();
-        assert_eq!(JwtKey::new(&s48, Algorithm::HS384).unwrap_err().code(), "ERR_CONFIG");
+        assert_eq!(
+            JwtKey::new(&s48, Algorithm::HS384).unwrap_err().code(),
+            "ERR_CONFIG"
+        );
         assert!(JwtKey::new(&s48, Algorithm::HS256).is_ok());
     }
 
@@ -275,7 +278,10 @@ mod tests {
     #[test]
     fn unknown_algorithms_are_refused() {
         for name in ["none", "None", "RS256", "hs256", ""] {
-            assert_eq!(Algorithm::from_name(name).unwrap_err().code(), "ERR_INVALID_REQUEST");
+            assert_eq!(
+                Algorithm::from_name(name).unwrap_err().code(),
+                "ERR_INVALID_REQUEST"
+            );
         }
     }
 }

@@ -113,7 +113,10 @@ mod tests {
         let clock = ManualClock::new(1_000);
         let store = MemoryStore::new(&clock);
         block_on(async {
-            assert!(matches!(store.put("k", "v", 59).await, Err(StoreError::Rejected(_))));
+            assert!(matches!(
+                store.put("k", "v", 59).await,
+                Err(StoreError::Rejected(_))
+            ));
             assert!(store.put(&"k".repeat(513), "v", 60).await.is_err());
             store.put("k", "v", 60).await.unwrap();
             assert_eq!(store.get("k").await.unwrap().as_deref(), Some("v"));

@@ -51,7 +51,15 @@ fn generate(
     merge_option("iss", &mut claims.iss, options.issuer.as_ref())?;
     merge_option("aud", &mut claims.aud, options.audience.as_ref())?;
     let lifetime = checked_lifetime(options.expires_in.unwrap_or(kind.default_ttl()))?;
-    sign_claims(kind, key, claims, times, lifetime, options.key_id.as_deref(), clock)
+    sign_claims(
+        kind,
+        key,
+        claims,
+        times,
+        lifetime,
+        options.key_id.as_deref(),
+        clock,
+    )
 }
 
 fn merge_option<T: Clone + PartialEq>(

@@ -59,7 +59,11 @@ pub(crate) fn verify_token(
 ) -> Result<VerifiedClaims> {
     let untrusted = parse_untrusted(token)?;
     let header = untrusted.header();
-    if !header.token_type.as_deref().is_some_and(|t| kind.accepts(t)) {
+    if !header
+        .token_type
+        .as_deref()
+        .is_some_and(|t| kind.accepts(t))
+    {
         return Err(Error::TokenInvalid(format!("expected typ {}", kind.typ())));
     }
     if untrusted.algorithm() != key.algorithm().name() {
@@ -111,7 +115,11 @@ pub(crate) fn verify_token(
         }
     }
     if let Some(audience) = &options.audience {
-        if !registered.aud.as_ref().is_some_and(|a| a.contains(audience)) {
+        if !registered
+            .aud
+            .as_ref()
+            .is_some_and(|a| a.contains(audience))
+        {
             return Err(Error::ClaimInvalid("`aud` does not match".into()));
         }
     }

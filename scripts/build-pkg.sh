@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ offline: cargo (wasm32, release) -> wasm-bindgen for node,
+# web and bundler targets -> wasm-opt -Oz -> package.json with conditional exports.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+cargo build --quiet --lib --release --target wasm32-unknown-unknown --features npm
+wasm=target/wasm32-unknown-unknown/release/edge_tokens.wasm
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+
+rm -rf pkg && mkdir -p pkg
+for target in nodejs web bundler; do
+  dir=pkg/${target/nodejs/node}
+  wasm-bindgen "$wasm" --out-dir "$dir" --target "$target" --remove-name-section --remove-producers-section
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$dir/edge_tokens_bg.wasm" -o "$dir/edge_tokens_bg.wasm"
+done
+
+# The nodejs target is CommonJS; give it a package.json of its own so it stays CommonJS inside
+# an ESM package, and an ESM entry that re-exports it.
+echo '{ "type": "commonjs" }' > pkg/node/package.json
+{
+  echo "import wasm from './edge_tokens.js';"
+  names=$(node -e "console.log(Object.keys(require('./pkg/node/edge_tokens.js')).join(', '))")
+  echo "export const { $names } = wasm;"
+} > pkg/node/index.mjs
+cp pkg/node/edge_tokens.d.ts pkg/node/index.d.mts
+
+cat > pkg/package.json <<JSON
+{
+  "name": "edge-tokens",
+  "version": "$version",
+  "description": "JWT access and refresh tokens for edge runtimes (Rust + WebAssembly)",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "sideEffects": ["./bundler/edge_tokens.js", "./node/index.mjs"],
+  "types": "./node/edge_tokens.d.ts",
+  "main": "./node/edge_tokens.js",
+  "exports": {
+    ".": {
+      "node": {
+        "import": { "types": "./node/index.d.mts", "default": "./node/index.mjs" },
+        "require": { "types": "./node/edge_tokens.d.ts", "default": "./node/edge_tokens.js" }
+      },
+      "types": "./bundler/edge_tokens.d.ts",
+      "default": "./bundler/edge_tokens.js"
+    },
+    "./web": { "types": "./web/edge_tokens.d.ts", "default": "./web/edge_tokens.js" },
+    "./package.json": "./package.json"
+  },
+  "files": ["node", "web", "bundler"]
+}
+JSON
+cp README.md pkg/README.md 2>/dev/null || true
+
+# Let tests and the demo import the package by its name.
+mkdir -p node_modules
+ln -sfn ../pkg node_modules/edge-tokens
+
+raw=$(stat -c %s pkg/node/edge_tokens_bg.wasm)
+gz=$(gzip -9 -c pkg/node/edge_tokens_bg.wasm | wc -c)
+printf '[build] pkg/ built: edge_tokens_bg.wasm %d bytes raw, %d bytes gzip\n' "$raw" "$gz"
