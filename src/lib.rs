@@ -48,6 +48,11 @@ mod verify;
 #[cfg(all(feature = "npm", target_arch = "wasm32"))]
 mod npm;
 
+/// The README's Rust examples run as doctests, so they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use claims::{Audience, Payload, VerifiedClaims, RESERVED_CLAIMS, SESSION_CLAIMS};
 #[cfg(not(target_arch = "wasm32"))]
 pub use clock::SystemClock;

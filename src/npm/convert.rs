@@ -125,12 +125,13 @@ struct JsSignOptions {
 /// Sign options and the algorithm they name.
 pub(crate) fn sign_options(value: JsValue) -> Result<(SignOptions, Algorithm)> {
     let js: JsSignOptions = from_js(value, "options")?;
-    let mut options = SignOptions::default();
-    options.expires_in = js.expires_in.as_ref().map(JsDuration::secs).transpose()?;
-    options.issuer = js.issuer;
-    options.audience = js.audience;
-    options.key_id = js.key_id;
-    options.allow_reserved_claims = js.allow_reserved_claims;
+    let options = SignOptions {
+        expires_in: js.expires_in.as_ref().map(JsDuration::secs).transpose()?,
+        issuer: js.issuer,
+        audience: js.audience,
+        key_id: js.key_id,
+        allow_reserved_claims: js.allow_reserved_claims,
+    };
     Ok((options, algorithm(js.algorithm.as_deref())?))
 }
 
@@ -147,11 +148,12 @@ struct JsVerifyOptions {
 /// Verify options and the algorithm they expect.
 pub(crate) fn verify_options(value: JsValue) -> Result<(VerifyOptions, Algorithm)> {
     let js: JsVerifyOptions = from_js(value, "options")?;
-    let mut options = VerifyOptions::default();
-    options.issuer = js.issuer;
-    options.audience = js.audience;
-    options.key_id = js.key_id;
-    options.leeway = js.leeway.map_or(0, u64::from);
+    let options = VerifyOptions {
+        issuer: js.issuer,
+        audience: js.audience,
+        key_id: js.key_id,
+        leeway: js.leeway.map_or(0, u64::from),
+    };
     Ok((options, algorithm(js.algorithm.as_deref())?))
 }
 

@@ -109,13 +109,17 @@ impl SessionConfig {
             )));
         }
         let named = |name: &str, e: Error| Error::Config(format!("{name}: {e}"));
-        let mut sign = SignOptions::default();
-        sign.issuer = settings.issuer.clone();
-        sign.audience = settings.audience.clone().map(crate::claims::Audience::One);
-        let mut verify = VerifyOptions::default();
-        verify.issuer = settings.issuer;
-        verify.audience = settings.audience;
-        verify.leeway = settings.leeway;
+        let sign = SignOptions {
+            issuer: settings.issuer.clone(),
+            audience: settings.audience.clone().map(crate::claims::Audience::One),
+            ..SignOptions::default()
+        };
+        let verify = VerifyOptions {
+            issuer: settings.issuer,
+            audience: settings.audience,
+            leeway: settings.leeway,
+            ..VerifyOptions::default()
+        };
         Ok(Self {
             access_key: JwtKey::new(access_secret, settings.algorithm)
                 .map_err(|e| named("accessSecret", e))?,

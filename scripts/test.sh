@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test of the project: formatting and lints, native Rust tests, wasm tests in Node,
+# JavaScript tests of the built pkg/, and a scratch-project install of pkg/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+start=$SECONDS
+step() { printf '\n[test] == %s (%ss)\n' "$*" "$((SECONDS - start))"; }
+
+step "set-up"
+bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy (host, all targets)"
+cargo clippy --quiet --all-targets -- -D warnings
+step "clippy (wasm32, feature npm)"
+cargo clippy --quiet --target wasm32-unknown-unknown --features npm --all-targets -- -D warnings
+
+step "native cargo test"
+cargo test --quiet
+
+step "wasm tests in Node (wasm-bindgen-test-runner)"
+cargo test --quiet --target wasm32-unknown-unknown --features npm --test wasm
+
+step "build pkg/"
+bash scripts/build-pkg.sh
+
+step "JavaScript tests of pkg/ (node:test)"
+node --test tests/js/
+
+step "pkg/ installs and imports in a scratch project"
+bash scripts/check-scratch-install.sh
+
+printf '\n[test] all passed in %ss\n' "$((SECONDS - start))"
