@@ -22,7 +22,7 @@ step "native cargo test"
 cargo test --quiet
 
 step "wasm tests in Node (wasm-bindgen-test-runner)"
-cargo test --quiet --target wasm32-unknown-unknown --features npm --test wasm
+cargo test --target wasm32-unknown-unknown --features npm --test wasm
 
 step "build pkg/"
 bash scripts/build-pkg.sh
