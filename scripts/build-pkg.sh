@@ -18,6 +18,12 @@ for target in nodejs web bundler; do
     "$dir/edge_tokens_bg.wasm" -o "$dir/edge_tokens_bg.wasm"
 done
 
+# wasm-bindgen cannot mark a parameter with an explicit TypeScript type as optional; the
+# trailing options objects are optional in the implementation, so say so in the declarations.
+for dts in pkg/*/edge_tokens.d.ts; do
+  sed -i -E 's/options: (SignOptions|VerifyOptions)\)/options?: \1)/' "$dts"
+done
+
 # The nodejs target is CommonJS; give it a package.json of its own so it stays CommonJS inside
 # an ESM package, and an ESM entry that re-exports it.
 echo '{ "type": "commonjs" }' > pkg/node/package.json

@@ -27,6 +27,9 @@ cargo test --target wasm32-unknown-unknown --features npm --test wasm
 step "build pkg/"
 bash scripts/build-pkg.sh
 
+step "TypeScript declarations (tsc --strict)"
+node_modules/.bin/tsc -p tests/types
+
 step "JavaScript tests of pkg/ (node:test)"
 node --test tests/js/
 

@@ -25,7 +25,7 @@ type JsResult<T> = Result<T, JsValue>;
 pub fn generate_access_token(
     #[wasm_bindgen(unchecked_param_type = "Claims")] payload: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Secret")] secret: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: Option<JsValue>,
 ) -> JsResult<String> {
     sign(
         crate::generate_access_token,
@@ -41,7 +41,7 @@ pub fn generate_access_token(
 pub fn generate_refresh_token(
     #[wasm_bindgen(unchecked_param_type = "Claims")] payload: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Secret")] secret: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: Option<JsValue>,
 ) -> JsResult<String> {
     sign(
         crate::generate_refresh_token,
@@ -59,11 +59,11 @@ fn sign(
     f: SignFn,
     payload: JsValue,
     secret: &JsValue,
-    options: JsValue,
+    options: Option<JsValue>,
     name: &str,
 ) -> JsResult<String> {
     let run = || {
-        let (options, algorithm) = convert::sign_options(options)?;
+        let (options, algorithm) = convert::sign_options(options.unwrap_or_default())?;
         let key = JwtKey::new(&convert::secret(secret, name)?, algorithm)?;
         f(&convert::payload(payload)?, &key, &options, &JsClock)
     };
@@ -75,10 +75,10 @@ fn sign(
 pub fn verify_access_token(
     token: &str,
     #[wasm_bindgen(unchecked_param_type = "Secret")] secret: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let run = || {
-        let (options, algorithm) = convert::verify_options(options)?;
+        let (options, algorithm) = convert::verify_options(options.unwrap_or_default())?;
         let key = JwtKey::new(&convert::secret(&secret, "secret")?, algorithm)?;
         let claims = crate::verify_access_token(token, &key, &options, &JsClock)?;
         convert::to_js(&claims.to_json())
@@ -121,7 +121,7 @@ fn prepare(store: JsValue, config: JsValue) -> crate::Result<(JsStore, Rc<Sessio
 #[wasm_bindgen(js_name = saveToken, unchecked_return_type = "Promise<TokenPair>")]
 pub fn save_token(
     #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-    user_id: String,
+    #[wasm_bindgen(js_name = "userId")] user_id: String,
     #[wasm_bindgen(unchecked_param_type = "Claims")] payload: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
@@ -137,7 +137,7 @@ pub fn save_token(
 #[wasm_bindgen(js_name = verifyRefreshToken, unchecked_return_type = "Promise<VerifiedClaims>")]
 pub fn verify_refresh_token(
     #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-    refresh_token: String,
+    #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
     let prepared = prepare(store, config);
@@ -151,7 +151,7 @@ pub fn verify_refresh_token(
 #[wasm_bindgen(js_name = rotateRefreshToken, unchecked_return_type = "Promise<TokenPair>")]
 pub fn rotate_refresh_token(
     #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-    refresh_token: String,
+    #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
     let prepared = prepare(store, config);
@@ -165,7 +165,7 @@ pub fn rotate_refresh_token(
 #[wasm_bindgen(js_name = revokeRefreshToken, unchecked_return_type = "Promise<void>")]
 pub fn revoke_refresh_token(
     #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-    refresh_token: String,
+    #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
     let prepared = prepare(store, config);
@@ -179,7 +179,7 @@ pub fn revoke_refresh_token(
 #[wasm_bindgen(js_name = revokeUser, unchecked_return_type = "Promise<void>")]
 pub fn revoke_user(
     #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-    user_id: String,
+    #[wasm_bindgen(js_name = "userId")] user_id: String,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
     let prepared = prepare(store, config);
@@ -246,7 +246,7 @@ impl TokenService {
     pub fn save_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-        user_id: String,
+        #[wasm_bindgen(js_name = "userId")] user_id: String,
         #[wasm_bindgen(unchecked_param_type = "Claims")] payload: JsValue,
     ) -> Promise {
         let config = Rc::clone(&self.config);
@@ -263,7 +263,7 @@ impl TokenService {
     pub fn verify_refresh_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-        refresh_token: String,
+        #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     ) -> Promise {
         let config = Rc::clone(&self.config);
         let store = JsStore::new(store);
@@ -277,7 +277,7 @@ impl TokenService {
     pub fn rotate_refresh_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-        refresh_token: String,
+        #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     ) -> Promise {
         let config = Rc::clone(&self.config);
         let store = JsStore::new(store);
@@ -291,7 +291,7 @@ impl TokenService {
     pub fn revoke_refresh_token(
         &self,
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-        refresh_token: String,
+        #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     ) -> Promise {
         let config = Rc::clone(&self.config);
         let store = JsStore::new(store);
@@ -305,7 +305,7 @@ impl TokenService {
     pub fn revoke_user(
         &self,
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
-        user_id: String,
+        #[wasm_bindgen(js_name = "userId")] user_id: String,
     ) -> Promise {
         let config = Rc::clone(&self.config);
         let store = JsStore::new(store);
