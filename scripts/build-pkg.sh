@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ offline: cargo (wasm32, release) -> wasm-bindgen for node,
-# web and bundler targets -> wasm-opt -Oz -> package.json with conditional exports.
+# web and bundler targets -> wasm-opt -O3 -> package.json with conditional exports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -13,7 +13,7 @@ rm -rf pkg && mkdir -p pkg
 for target in nodejs web bundler; do
   dir=pkg/${target/nodejs/node}
   wasm-bindgen "$wasm" --out-dir "$dir" --target "$target" --remove-name-section --remove-producers-section
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$dir/edge_tokens_bg.wasm" -o "$dir/edge_tokens_bg.wasm"
 done
