@@ -109,11 +109,26 @@ pub fn hash_token(
     Ok(crate::hash_token(token, &key))
 }
 
-fn prepare(store: JsValue, config: JsValue) -> crate::Result<(JsStore, Rc<SessionConfig>)> {
-    Ok((
-        JsStore::new(store)?,
-        Rc::new(convert::session_config(config)?),
-    ))
+/// Runs a store operation as a Promise once its store and configuration are ready; argument
+/// errors reject the promise rather than throw, like every other failure of an async call.
+fn run_with_store<F, Fut>(
+    store: JsValue,
+    config: crate::Result<Rc<SessionConfig>>,
+    op: F,
+) -> Promise
+where
+    F: FnOnce(JsStore, Rc<SessionConfig>) -> Fut + 'static,
+    Fut: std::future::Future<Output = JsResult<JsValue>> + 'static,
+{
+    let ready = JsStore::new(store).and_then(|store| Ok((store, config?)));
+    future_to_promise(async move {
+        let (store, config) = ready.map_err(js_err)?;
+        op(store, config).await
+    })
+}
+
+fn fresh_config(config: JsValue) -> crate::Result<Rc<SessionConfig>> {
+    convert::session_config(config).map(Rc::new)
 }
 
 /// Issues a pair for `userId` and stores the refresh token's hash, replacing the user's
@@ -125,10 +140,8 @@ pub fn save_token(
     #[wasm_bindgen(unchecked_param_type = "Claims")] payload: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
-    let prepared = prepare(store, config);
     let payload = convert::payload(payload);
-    future_to_promise(async move {
-        let (store, config) = prepared.map_err(js_err)?;
+    run_with_store(store, fresh_config(config), |store, config| async move {
         ops::save(&store, &user_id, payload.map_err(js_err)?, &config).await
     })
 }
@@ -140,9 +153,7 @@ pub fn verify_refresh_token(
     #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
-    let prepared = prepare(store, config);
-    future_to_promise(async move {
-        let (store, config) = prepared.map_err(js_err)?;
+    run_with_store(store, fresh_config(config), |store, config| async move {
         ops::verify(&store, &refresh_token, &config).await
     })
 }
@@ -154,9 +165,7 @@ pub fn rotate_refresh_token(
     #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
-    let prepared = prepare(store, config);
-    future_to_promise(async move {
-        let (store, config) = prepared.map_err(js_err)?;
+    run_with_store(store, fresh_config(config), |store, config| async move {
         ops::rotate(&store, &refresh_token, &config).await
     })
 }
@@ -168,9 +177,7 @@ pub fn revoke_refresh_token(
     #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
-    let prepared = prepare(store, config);
-    future_to_promise(async move {
-        let (store, config) = prepared.map_err(js_err)?;
+    run_with_store(store, fresh_config(config), |store, config| async move {
         ops::revoke(&store, &refresh_token, &config).await
     })
 }
@@ -182,9 +189,7 @@ pub fn revoke_user(
     #[wasm_bindgen(js_name = "userId")] user_id: String,
     #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
 ) -> Promise {
-    let prepared = prepare(store, config);
-    future_to_promise(async move {
-        let (store, config) = prepared.map_err(js_err)?;
+    run_with_store(store, fresh_config(config), |store, config| async move {
         ops::revoke_user(&store, &user_id, &config).await
     })
 }
@@ -249,13 +254,14 @@ impl TokenService {
         #[wasm_bindgen(js_name = "userId")] user_id: String,
         #[wasm_bindgen(unchecked_param_type = "Claims")] payload: JsValue,
     ) -> Promise {
-        let config = Rc::clone(&self.config);
-        let store = JsStore::new(store);
         let payload = convert::payload(payload);
-        future_to_promise(async move {
-            let store = store.map_err(js_err)?;
-            ops::save(&store, &user_id, payload.map_err(js_err)?, &config).await
-        })
+        run_with_store(
+            store,
+            Ok(Rc::clone(&self.config)),
+            |store, config| async move {
+                ops::save(&store, &user_id, payload.map_err(js_err)?, &config).await
+            },
+        )
     }
 
     /// `verifyRefreshToken` with this service's configuration.
@@ -265,11 +271,11 @@ impl TokenService {
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
         #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     ) -> Promise {
-        let config = Rc::clone(&self.config);
-        let store = JsStore::new(store);
-        future_to_promise(async move {
-            ops::verify(&store.map_err(js_err)?, &refresh_token, &config).await
-        })
+        run_with_store(
+            store,
+            Ok(Rc::clone(&self.config)),
+            |store, config| async move { ops::verify(&store, &refresh_token, &config).await },
+        )
     }
 
     /// `rotateRefreshToken` with this service's configuration.
@@ -279,11 +285,11 @@ impl TokenService {
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
         #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     ) -> Promise {
-        let config = Rc::clone(&self.config);
-        let store = JsStore::new(store);
-        future_to_promise(async move {
-            ops::rotate(&store.map_err(js_err)?, &refresh_token, &config).await
-        })
+        run_with_store(
+            store,
+            Ok(Rc::clone(&self.config)),
+            |store, config| async move { ops::rotate(&store, &refresh_token, &config).await },
+        )
     }
 
     /// `revokeRefreshToken` with this service's configuration.
@@ -293,11 +299,11 @@ impl TokenService {
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
         #[wasm_bindgen(js_name = "refreshToken")] refresh_token: String,
     ) -> Promise {
-        let config = Rc::clone(&self.config);
-        let store = JsStore::new(store);
-        future_to_promise(async move {
-            ops::revoke(&store.map_err(js_err)?, &refresh_token, &config).await
-        })
+        run_with_store(
+            store,
+            Ok(Rc::clone(&self.config)),
+            |store, config| async move { ops::revoke(&store, &refresh_token, &config).await },
+        )
     }
 
     /// `revokeUser` with this service's configuration.
@@ -307,11 +313,11 @@ impl TokenService {
         #[wasm_bindgen(unchecked_param_type = "KVLike")] store: JsValue,
         #[wasm_bindgen(js_name = "userId")] user_id: String,
     ) -> Promise {
-        let config = Rc::clone(&self.config);
-        let store = JsStore::new(store);
-        future_to_promise(async move {
-            ops::revoke_user(&store.map_err(js_err)?, &user_id, &config).await
-        })
+        run_with_store(
+            store,
+            Ok(Rc::clone(&self.config)),
+            |store, config| async move { ops::revoke_user(&store, &user_id, &config).await },
+        )
     }
 }
 
