@@ -27,6 +27,16 @@ if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# Debian's Chromium for the browser tests (test tools' own browser downloads fail here).
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  log "installing Debian's chromium (about 1 minute)"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get install -y chromium >/dev/null \
+    || { $sudo_cmd apt-get update >/dev/null && $sudo_cmd apt-get install -y chromium >/dev/null; }
+fi
+
 # npm packages: reinstall only when package-lock.json changed since the last install.
 stamp=node_modules/.setup-stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then

@@ -33,6 +33,9 @@ node_modules/.bin/tsc -p tests/types
 step "JavaScript tests of pkg/ (node:test)"
 node --test tests/js/
 
+step "web build in headless Chromium"
+node --test tests/browser/
+
 step "pkg/ installs and imports in a scratch project"
 bash scripts/check-scratch-install.sh
 
