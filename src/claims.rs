@@ -122,7 +122,7 @@ impl Registered {
     }
 
     /// Refuses payload claims the session lifecycle owns.
-    pub(crate) fn session_payload(payload: &Payload) -> Result<Payload> {
+    pub(crate) fn check_session_payload(payload: &Payload) -> Result<()> {
         for name in payload.keys() {
             if RESERVED_CLAIMS.contains(&name.as_str()) || SESSION_CLAIMS.contains(&name.as_str()) {
                 return Err(Error::InvalidRequest(format!(
@@ -130,7 +130,7 @@ impl Registered {
                 )));
             }
         }
-        Ok(payload.clone())
+        Ok(())
     }
 }
 
@@ -183,25 +183,28 @@ impl VerifiedClaims {
 
     /// All claims as one JSON object, the shape JavaScript callers receive.
     pub fn to_json(&self) -> Payload {
-        let mut out = self.custom.clone();
+        self.clone().into_json()
+    }
+
+    /// As [`Self::to_json`], reusing the custom claims instead of copying them.
+    pub fn into_json(self) -> Payload {
+        let mut out = self.custom;
         let mut put = |name: &str, value: Option<Value>| {
             if let Some(v) = value {
                 out.insert(name.to_owned(), v);
             }
         };
-        put("iss", self.issuer.clone().map(Value::String));
-        put("sub", self.subject.clone().map(Value::String));
+        put("iss", self.issuer.map(Value::String));
+        put("sub", self.subject.map(Value::String));
         put(
             "aud",
-            self.audience
-                .as_ref()
-                .and_then(|a| serde_json::to_value(a).ok()),
+            self.audience.and_then(|a| serde_json::to_value(a).ok()),
         );
         put("exp", Some(Value::from(self.expires_at)));
         put("iat", self.issued_at.map(Value::from));
         put("nbf", self.not_before.map(Value::from));
-        put("jti", self.token_id.clone().map(Value::String));
-        put("sid", self.session_id.clone().map(Value::String));
+        put("jti", self.token_id.map(Value::String));
+        put("sid", self.session_id.map(Value::String));
         put("rot", self.rotation.map(Value::from));
         out
     }
@@ -245,9 +248,9 @@ mod tests {
     #[test]
     fn session_payloads_cannot_set_lifecycle_claims() {
         for name in ["sub", "sid", "rot", "exp", "jti"] {
-            let err = Registered::session_payload(&obj(json!({ name: "x" }))).unwrap_err();
+            let err = Registered::check_session_payload(&obj(json!({ name: "x" }))).unwrap_err();
             assert_eq!(err.code(), "ERR_INVALID_REQUEST");
         }
-        assert!(Registered::session_payload(&obj(json!({"role": "admin"}))).is_ok());
+        assert!(Registered::check_session_payload(&obj(json!({"role": "admin"}))).is_ok());
     }
 }

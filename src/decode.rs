@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use crate::claims::Payload;
 use crate::error::{Error, Result};
-use crate::verify::MAX_TOKEN_LEN;
+use crate::verify::check_token_len;
 
 /// Header and payload of a token, **unverified**: for display and debugging only.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,11 +22,7 @@ pub struct DecodedToken {
 /// [`Error::TokenMalformed`] when the token is oversized, not three base64url parts, or its
 /// header or payload is not a JSON object.
 pub fn decode_token(token: &str) -> Result<DecodedToken> {
-    if token.len() > MAX_TOKEN_LEN {
-        return Err(Error::TokenMalformed(format!(
-            "token is longer than {MAX_TOKEN_LEN} bytes"
-        )));
-    }
+    check_token_len(token)?;
     let mut parts = token.split('.');
     let (Some(header), Some(payload), Some(_), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())

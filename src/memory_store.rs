@@ -26,21 +26,29 @@ impl<C: Clock> MemoryStore<C> {
         }
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut BTreeMap<String, (String, i64)>) -> T) -> T {
+    /// Runs `f` on the map and the current time. Expiry is judged per key by readers, so the
+    /// single-key operations stay O(log n); whole-map walks also drop what has expired.
+    fn with<T>(&self, f: impl FnOnce(&mut BTreeMap<String, (String, i64)>, i64) -> T) -> T {
         // A poisoned lock only means another thread panicked mid-operation; the map itself is
         // always consistent because every operation is a single insert, remove or read.
         let mut guard = match self.entries.lock() {
             Ok(g) => g,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let now = self.clock.now();
-        guard.retain(|_, (_, expires)| *expires > now);
-        f(&mut guard)
+        f(&mut guard, self.clock.now())
+    }
+
+    /// The live entries, after dropping expired ones.
+    fn live<T>(&self, f: impl FnOnce(&BTreeMap<String, (String, i64)>) -> T) -> T {
+        self.with(|m, now| {
+            m.retain(|_, (_, expires)| *expires > now);
+            f(m)
+        })
     }
 
     /// Number of live entries.
     pub fn len(&self) -> usize {
-        self.with(|m| m.len())
+        self.live(BTreeMap::len)
     }
 
     /// Whether no live entry exists.
@@ -50,7 +58,7 @@ impl<C: Clock> MemoryStore<C> {
 
     /// Every live entry as `(key, value)`, for inspection in tests.
     pub fn entries(&self) -> Vec<(String, String)> {
-        self.with(|m| m.iter().map(|(k, (v, _))| (k.clone(), v.clone())).collect())
+        self.live(|m| m.iter().map(|(k, (v, _))| (k.clone(), v.clone())).collect())
     }
 }
 
@@ -67,7 +75,11 @@ fn check_key(key: &str) -> Result<(), StoreError> {
 impl<C: Clock> Store for MemoryStore<C> {
     async fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         check_key(key)?;
-        Ok(self.with(|m| m.get(key).map(|(v, _)| v.clone())))
+        Ok(self.with(|m, now| {
+            m.get(key)
+                .filter(|(_, expires)| *expires > now)
+                .map(|(v, _)| v.clone())
+        }))
     }
 
     async fn put(&self, key: &str, value: &str, expiration_ttl: u64) -> Result<(), StoreError> {
@@ -81,19 +93,18 @@ impl<C: Clock> Store for MemoryStore<C> {
             return Err(StoreError::Rejected("value larger than 25 MiB".into()));
         }
         let ttl = i64::try_from(expiration_ttl).unwrap_or(i64::MAX);
-        let expires = self.clock.now().saturating_add(ttl);
-        self.with(|m| m.insert(key.to_owned(), (value.to_owned(), expires)));
+        self.with(|m, now| m.insert(key.to_owned(), (value.to_owned(), now.saturating_add(ttl))));
         Ok(())
     }
 
     async fn delete(&self, key: &str) -> Result<(), StoreError> {
         check_key(key)?;
-        self.with(|m| m.remove(key));
+        self.with(|m, _| m.remove(key));
         Ok(())
     }
 
     async fn list(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
-        Ok(self.with(|m| {
+        Ok(self.live(|m| {
             m.keys()
                 .filter(|k| k.starts_with(prefix))
                 .cloned()

@@ -41,12 +41,18 @@ pub fn verify_access_token(
     verify_token(TokenKind::Access, token, key, options, clock)
 }
 
-pub(crate) fn parse_untrusted(token: &str) -> Result<UntrustedToken<'_, HeaderExtras>> {
+/// Refuses oversized input before any decoding work is spent on it.
+pub(crate) fn check_token_len(token: &str) -> Result<()> {
     if token.len() > MAX_TOKEN_LEN {
         return Err(Error::TokenMalformed(format!(
             "token is longer than {MAX_TOKEN_LEN} bytes"
         )));
     }
+    Ok(())
+}
+
+fn parse_untrusted(token: &str) -> Result<UntrustedToken<'_, HeaderExtras>> {
+    check_token_len(token)?;
     UntrustedToken::try_from(token).map_err(|e| Error::TokenMalformed(e.to_string()))
 }
 
@@ -86,7 +92,7 @@ pub(crate) fn verify_token(
         .map(|i| &token[..i])
         .ok_or_else(|| Error::TokenMalformed("missing signature".into()))?;
     let (_, state) = key.parts();
-    if !state_verifies(state, signing_input, untrusted.signature_bytes()) {
+    if !state.verify(signing_input.as_bytes(), untrusted.signature_bytes()) {
         return Err(Error::TokenInvalid("signature mismatch".into()));
     }
     let claims = untrusted
@@ -124,8 +130,4 @@ pub(crate) fn verify_token(
         }
     }
     Ok(VerifiedClaims::from_parts(registered, exp, iat, nbf))
-}
-
-fn state_verifies(state: &crate::keys::MacState, input: &str, tag: &[u8]) -> bool {
-    state.verify(input.as_bytes(), tag)
 }

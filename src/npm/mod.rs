@@ -27,13 +27,7 @@ pub fn generate_access_token(
     #[wasm_bindgen(unchecked_param_type = "Secret")] secret: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: Option<JsValue>,
 ) -> JsResult<String> {
-    sign(
-        crate::generate_access_token,
-        payload,
-        &secret,
-        options,
-        "secret",
-    )
+    sign(crate::generate_access_token, payload, &secret, options)
 }
 
 /// Signs a refresh token (`typ: rt+jwt`); use a different secret than for access tokens.
@@ -43,13 +37,7 @@ pub fn generate_refresh_token(
     #[wasm_bindgen(unchecked_param_type = "Secret")] secret: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: Option<JsValue>,
 ) -> JsResult<String> {
-    sign(
-        crate::generate_refresh_token,
-        payload,
-        &secret,
-        options,
-        "secret",
-    )
+    sign(crate::generate_refresh_token, payload, &secret, options)
 }
 
 type SignFn =
@@ -60,11 +48,10 @@ fn sign(
     payload: JsValue,
     secret: &JsValue,
     options: Option<JsValue>,
-    name: &str,
 ) -> JsResult<String> {
     let run = || {
         let (options, algorithm) = convert::sign_options(options.unwrap_or_default())?;
-        let key = JwtKey::new(&convert::secret(secret, name)?, algorithm)?;
+        let key = JwtKey::new(&convert::secret(secret, "secret")?, algorithm)?;
         f(&convert::payload(payload)?, &key, &options, &JsClock)
     };
     run().map_err(js_err)
@@ -81,7 +68,7 @@ pub fn verify_access_token(
         let (options, algorithm) = convert::verify_options(options.unwrap_or_default())?;
         let key = JwtKey::new(&convert::secret(&secret, "secret")?, algorithm)?;
         let claims = crate::verify_access_token(token, &key, &options, &JsClock)?;
-        convert::to_js(&claims.to_json())
+        convert::to_js(&claims.into_json())
     };
     run().map_err(js_err)
 }
@@ -198,6 +185,8 @@ pub fn revoke_user(
 #[wasm_bindgen]
 pub struct TokenService {
     config: Rc<SessionConfig>,
+    /// The config's access-token options, built once rather than per signature.
+    access_options: crate::SignOptions,
 }
 
 #[wasm_bindgen]
@@ -207,8 +196,12 @@ impl TokenService {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "SessionConfig")] config: JsValue,
     ) -> JsResult<TokenService> {
+        let config = convert::session_config(config).map_err(js_err)?;
+        let mut access_options = config.sign.clone();
+        access_options.expires_in = Some(config.access_ttl);
         Ok(Self {
-            config: Rc::new(convert::session_config(config).map_err(js_err)?),
+            config: Rc::new(config),
+            access_options,
         })
     }
 
@@ -219,12 +212,10 @@ impl TokenService {
         #[wasm_bindgen(unchecked_param_type = "Claims")] payload: JsValue,
     ) -> JsResult<String> {
         let run = || {
-            let mut options = self.config.sign.clone();
-            options.expires_in = Some(self.config.access_ttl);
             crate::generate_access_token(
                 &convert::payload(payload)?,
                 &self.config.access_key,
-                &options,
+                &self.access_options,
                 &JsClock,
             )
         };
@@ -241,7 +232,7 @@ impl TokenService {
                 &self.config.verify,
                 &JsClock,
             )?;
-            convert::to_js(&claims.to_json())
+            convert::to_js(&claims.into_json())
         };
         run().map_err(js_err)
     }
@@ -349,7 +340,7 @@ mod ops {
         let claims = crate::verify_refresh_token(store, token, config, &JsClock)
             .await
             .map_err(js_err)?;
-        to_js(&claims.to_json()).map_err(js_err)
+        to_js(&claims.into_json()).map_err(js_err)
     }
 
     pub(super) async fn rotate(

@@ -22,10 +22,10 @@ pub async fn save_token<S: Store + ?Sized>(
     clock: &dyn Clock,
 ) -> Result<TokenPair> {
     check_user_id(user_id)?;
-    let custom = Registered::session_payload(payload)?;
+    Registered::check_session_payload(payload)?;
     let spec = PairSpec {
         user_id,
-        custom: &custom,
+        custom: payload,
         sid: random_id()?,
         rot: 0,
         started_at: clock.now(),
