@@ -29,6 +29,7 @@
     )
 )]
 
+pub mod api;
 mod claims;
 mod clock;
 mod decode;
@@ -47,6 +48,8 @@ mod verify;
 
 #[cfg(all(feature = "npm", target_arch = "wasm32"))]
 mod npm;
+#[cfg(all(feature = "worker", target_arch = "wasm32"))]
+mod worker;
 
 /// The README's Rust examples run as doctests, so they cannot drift from the API.
 #[cfg(doctest)]

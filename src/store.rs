@@ -22,6 +22,18 @@ pub enum StoreError {
     Rejected(String),
 }
 
+impl StoreError {
+    /// Classifies a failed store call from its error message. Workers KV reports its per-key
+    /// write limit (one write per second) as an error whose message carries 429; everything else
+    /// means the store could not do the work.
+    pub fn from_failure(operation: &str, message: &str) -> Self {
+        if message.contains("429") || message.to_ascii_lowercase().contains("too many requests") {
+            return Self::RateLimited { retry_after: 1 };
+        }
+        Self::Unavailable(format!("store {operation}() failed: {message}"))
+    }
+}
+
 impl From<StoreError> for Error {
     fn from(err: StoreError) -> Self {
         match err {

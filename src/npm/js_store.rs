@@ -37,17 +37,13 @@ impl JsStore {
     }
 }
 
-/// KV reports its per-key write limit as an error whose message carries 429.
 fn failure(method: &str, err: &JsValue) -> StoreError {
     let message = Reflect::get(err, &"message".into())
         .ok()
         .and_then(|m| m.as_string())
         .or_else(|| err.as_string())
         .unwrap_or_else(|| "unknown error".into());
-    if message.contains("429") || message.to_ascii_lowercase().contains("too many requests") {
-        return StoreError::RateLimited { retry_after: 1 };
-    }
-    StoreError::Unavailable(format!("store {method}() failed: {message}"))
+    StoreError::from_failure(method, &message)
 }
 
 impl Store for JsStore {
