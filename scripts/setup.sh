@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_BINDGEN_VERSION=0.2.130
+WORKER_BUILD_VERSION=0.8.7
 export PATH="$HOME/.cargo/bin:$PATH"
 
 log() { printf '[setup] %s\n' "$*"; }
@@ -25,6 +26,12 @@ if ! have_version wasm-bindgen "$WASM_BINDGEN_VERSION"; then
   # Without --locked: its lockfile pins a crate version this registry lacks (toolchain.md).
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 9 minutes cold)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! command -v worker-build >/dev/null 2>&1 \
+  || [ "$(worker-build --version 2>/dev/null)" != "$WORKER_BUILD_VERSION" ]; then
+  log "installing worker-build $WORKER_BUILD_VERSION (about 10 minutes cold)"
+  cargo install worker-build --version "$WORKER_BUILD_VERSION" --locked
 fi
 
 # Debian's Chromium for the browser tests (test tools' own browser downloads fail here).
