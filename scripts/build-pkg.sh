@@ -9,6 +9,15 @@ cargo build --quiet --lib --release --target wasm32-unknown-unknown --features n
 wasm=target/wasm32-unknown-unknown/release/edge_tokens.wasm
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 
+# wasm-opt over three targets is most of the time: skip when neither the compiled module nor
+# this script nor the README (copied into pkg/) changed since the last build.
+build_key=$(cat "$wasm" "$0" README.md | sha256sum | cut -d' ' -f1)
+if [ -f pkg/.build-key ] && [ "$(cat pkg/.build-key)" = "$build_key" ]; then
+  mkdir -p node_modules && ln -sfn ../pkg node_modules/edge-tokens
+  echo "[build] pkg/ is up to date"
+  exit 0
+fi
+
 rm -rf pkg && mkdir -p pkg
 for target in nodejs web bundler; do
   dir=pkg/${target/nodejs/node}
@@ -67,4 +76,5 @@ ln -sfn ../pkg node_modules/edge-tokens
 
 raw=$(stat -c %s pkg/node/edge_tokens_bg.wasm)
 gz=$(gzip -9 -c pkg/node/edge_tokens_bg.wasm | wc -c)
+echo "$build_key" > pkg/.build-key
 printf '[build] pkg/ built: edge_tokens_bg.wasm %d bytes raw, %d bytes gzip\n' "$raw" "$gz"
