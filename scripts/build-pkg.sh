@@ -43,6 +43,18 @@ echo '{ "type": "commonjs" }' > pkg/node/package.json
 } > pkg/node/index.mjs
 cp pkg/node/edge_tokens.d.ts pkg/node/index.d.mts
 
+# Workers (workerd) import .wasm files as compiled WebAssembly.Module objects and cannot fetch
+# them at run time: instantiate the web build synchronously from the imported module.
+mkdir -p pkg/workerd
+cat > pkg/workerd/index.mjs <<'JS'
+import module from '../web/edge_tokens_bg.wasm';
+import { initSync } from '../web/edge_tokens.js';
+
+initSync({ module });
+export * from '../web/edge_tokens.js';
+JS
+echo "export * from '../web/edge_tokens.js';" > pkg/workerd/index.d.ts
+
 cat > pkg/package.json <<JSON
 {
   "name": "edge-tokens",
@@ -50,11 +62,12 @@ cat > pkg/package.json <<JSON
   "description": "JWT access and refresh tokens for edge runtimes (Rust + WebAssembly)",
   "license": "MIT OR Apache-2.0",
   "type": "module",
-  "sideEffects": ["./bundler/edge_tokens.js", "./node/index.mjs"],
+  "sideEffects": ["./bundler/edge_tokens.js", "./node/index.mjs", "./workerd/index.mjs"],
   "types": "./node/edge_tokens.d.ts",
   "main": "./node/edge_tokens.js",
   "exports": {
     ".": {
+      "workerd": { "types": "./workerd/index.d.ts", "default": "./workerd/index.mjs" },
       "node": {
         "import": { "types": "./node/index.d.mts", "default": "./node/index.mjs" },
         "require": { "types": "./node/edge_tokens.d.ts", "default": "./node/edge_tokens.js" }
@@ -65,7 +78,7 @@ cat > pkg/package.json <<JSON
     "./web": { "types": "./web/edge_tokens.d.ts", "default": "./web/edge_tokens.js" },
     "./package.json": "./package.json"
   },
-  "files": ["node", "web", "bundler"]
+  "files": ["node", "web", "bundler", "workerd"]
 }
 JSON
 cp README.md pkg/README.md 2>/dev/null || true

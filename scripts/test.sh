@@ -27,8 +27,9 @@ cargo test --quiet
 step "wasm tests in Node (wasm-bindgen-test-runner)"
 cargo test --target wasm32-unknown-unknown --features npm --test wasm
 
-step "build pkg/"
+step "build pkg/ and the demo page"
 bash scripts/build-pkg.sh
+bash scripts/build-demo.sh
 
 step "TypeScript declarations (tsc --strict)"
 node_modules/.bin/tsc -p tests/types

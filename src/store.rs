@@ -73,3 +73,27 @@ impl<S: Store + ?Sized> Store for &S {
         (**self).list(prefix).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kv_write_limit_becomes_rate_limited_and_the_rest_unavailable() {
+        let limited = StoreError::from_failure("put", "KV PUT failed: 429 Too Many Requests");
+        assert_eq!(limited, StoreError::RateLimited { retry_after: 1 });
+        let err = Error::from(limited);
+        assert_eq!((err.code(), err.http_status()), ("ERR_RATE_LIMITED", 429));
+        assert!(matches!(
+            StoreError::from_failure("put", "too many requests"),
+            StoreError::RateLimited { .. }
+        ));
+
+        let down = Error::from(StoreError::from_failure("get", "network connection lost"));
+        assert_eq!(
+            (down.code(), down.http_status()),
+            ("ERR_STORE_UNAVAILABLE", 503)
+        );
+        assert!(!down.public_message().contains("network"));
+    }
+}

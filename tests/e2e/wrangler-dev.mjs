@@ -43,7 +43,8 @@ function freePort() {
   });
 }
 
-export async function startWorker(secrets = randomSecrets()) {
+/** Starts `wrangler dev` for the project's Worker, or for another `wrangler.toml` (`config`). */
+export async function startWorker(secrets = randomSecrets(), { config } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'edge-tokens-e2e-'));
   const persistTo = join(dir, 'state');
   const envFile = join(dir, 'secrets.env');
@@ -60,6 +61,7 @@ export async function startWorker(secrets = randomSecrets()) {
       'dev', '--ip', '127.0.0.1', '--port', String(port),
       '--inspector-port', String(inspectorPort), '--persist-to', persistTo,
       '--env-file', envFile, '--show-interactive-dev-session=false', '--log-level', 'log',
+      ...(config ? ['--config', config] : []),
     ],
     { cwd: ROOT, env: WRANGLER_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
