@@ -10,6 +10,16 @@ pub const MAX_LIFETIME_SECS: u64 = 10 * 366 * 24 * 3600;
 /// # Errors
 /// [`Error::InvalidRequest`] for anything else, for zero and for more than ten years.
 pub fn parse_duration(text: &str) -> Result<u64> {
+    checked_lifetime(seconds_of(text)?)
+}
+
+/// Like [`parse_duration`], but zero is allowed: for periods that can be switched off (the
+/// grace period), whose upper bounds their owner checks.
+pub(crate) fn parse_period(text: &str) -> Result<u64> {
+    seconds_of(text)
+}
+
+fn seconds_of(text: &str) -> Result<u64> {
     let bad = || {
         Error::InvalidRequest(format!(
             "invalid duration {text:?}; use seconds or a number with s, m, h, d or w"
@@ -32,7 +42,7 @@ pub fn parse_duration(text: &str) -> Result<u64> {
         "w" | "week" | "weeks" => 604_800,
         _ => return Err(bad()),
     };
-    checked_lifetime(value.checked_mul(scale).ok_or_else(bad)?)
+    value.checked_mul(scale).ok_or_else(bad)
 }
 
 /// Checks that a lifetime in seconds is positive and at most [`MAX_LIFETIME_SECS`].

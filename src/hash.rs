@@ -62,6 +62,15 @@ impl HashKey {
         Self::from_raw(&self.mac(&[b"hash:", user_id.as_bytes()]))
     }
 
+    /// A token id (16 bytes, base64url) derived from `input` under this key, labelled so ids
+    /// for different purposes never coincide. Rotation derives the successor's ids from the
+    /// predecessor's hash, which makes the successor reproducible during the grace period.
+    pub(crate) fn derive_id(&self, label: &str, input: &str) -> String {
+        let digest = self.mac(&[b"id:", label.as_bytes(), b":", input.as_bytes()]);
+        let (id, _) = digest.split_at(16);
+        Base64UrlUnpadded::encode_string(id)
+    }
+
     /// Lowercase hex HMAC-SHA256 of `token` under this key.
     pub fn hash(&self, token: &str) -> String {
         to_hex(&self.mac(&[token.as_bytes()]))

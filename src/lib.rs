@@ -69,7 +69,8 @@ pub use memory_store::MemoryStore;
 pub use options::{SignOptions, VerifyOptions, DEFAULT_ACCESS_TTL, DEFAULT_REFRESH_TTL};
 pub use session::{
     revoke_refresh_token, revoke_user, rotate_refresh_token, save_token, verify_refresh_token,
-    SessionConfig, SessionSettings, TokenPair, MAX_USER_ID_LEN,
+    SessionConfig, SessionSettings, TokenPair, DEFAULT_GRACE_PERIOD, MAX_GRACE_PERIOD,
+    MAX_USER_ID_LEN,
 };
 pub use sign::{generate_access_token, generate_refresh_token};
 pub use store::{Store, StoreError, MAX_KEY_LEN, MIN_EXPIRATION_TTL};

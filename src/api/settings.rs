@@ -1,7 +1,7 @@
 //! The service configuration, read from environment variables (Worker secrets and `[vars]`).
 
 use super::auth::ApiKey;
-use crate::duration::parse_duration;
+use crate::duration::{parse_duration, parse_period};
 use crate::error::{Error, Result};
 use crate::keys::SecretKey;
 use crate::session::{SessionConfig, SessionSettings};
@@ -67,6 +67,9 @@ impl ServiceConfig {
             audience: get("AUDIENCE"),
             access_ttl: ttl("ACCESS_TOKEN_TTL")?,
             refresh_ttl: ttl("REFRESH_TOKEN_TTL")?,
+            grace_period: get("REFRESH_GRACE_PERIOD")
+                .map(|v| parse_period(&v).map_err(|e| named("REFRESH_GRACE_PERIOD", &e)))
+                .transpose()?,
             ..SessionSettings::default()
         };
         let session = SessionConfig::new(access, refresh, hash, settings)?;
@@ -127,9 +130,11 @@ mod tests {
             ("ISSUER", "https://auth.test"),
             ("ACCESS_TOKEN_TTL", "5m"),
             ("REFRESH_TOKEN_TTL", ""),
+            ("REFRESH_GRACE_PERIOD", "20s"),
         ]);
         let config = ServiceConfig::from_env(env(&pairs)).unwrap();
         assert_eq!(config.session.access_ttl(), 300);
+        assert_eq!(config.session.grace_period(), 20);
         assert_eq!(config.session.refresh_ttl(), crate::DEFAULT_REFRESH_TTL);
         assert_eq!(
             config.session.verify_options().issuer.as_deref(),

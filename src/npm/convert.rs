@@ -80,6 +80,15 @@ impl JsDuration {
             Self::Text(t) => crate::parse_duration(t),
         }
     }
+
+    /// A period that may be zero (the grace period); its owner checks the upper bound.
+    pub(crate) fn period_secs(&self) -> Result<u64> {
+        match self {
+            Self::Secs(n) if *n == 0.0 => Ok(0),
+            Self::Text(t) => crate::duration::parse_period(t),
+            Self::Secs(_) => self.secs(),
+        }
+    }
 }
 
 fn from_js<T: for<'de> Deserialize<'de> + Default>(value: JsValue, what: &str) -> Result<T> {
@@ -167,6 +176,7 @@ struct JsSessionSettings {
     audience: Option<String>,
     algorithm: Option<String>,
     leeway: Option<u32>,
+    grace_period: Option<JsDuration>,
 }
 
 /// A session configuration object, checked and keyed.
@@ -190,6 +200,10 @@ pub(crate) fn session_config(value: JsValue) -> Result<SessionConfig> {
     }
     if let Some(d) = &js.refresh_ttl {
         settings = settings.refresh_ttl(d.secs().map_err(|e| named("refreshTtl", cfg(e)))?);
+    }
+    if let Some(d) = &js.grace_period {
+        settings =
+            settings.grace_period(d.period_secs().map_err(|e| named("gracePeriod", cfg(e)))?);
     }
     if let Some(i) = js.issuer {
         settings = settings.issuer(i);

@@ -59,6 +59,11 @@ export interface SessionConfig {
   accessTtl?: Duration;
   /** Default "30d"; at least 60 seconds. */
   refreshTtl?: Duration;
+  /**
+   * How long the refresh token a rotation retired still gets that rotation's pair back
+   * (two tabs refreshing at once). Default 15 seconds; 0 turns it off; at most 300.
+   */
+  gracePeriod?: Duration;
   issuer?: string;
   audience?: string;
   algorithm?: Algorithm;

@@ -25,7 +25,16 @@ pub struct SessionSettings {
     pub audience: Option<String>,
     /// Clock skew tolerated when verifying, in seconds. Default 0.
     pub leeway: u64,
+    /// Seconds after a rotation during which the refresh token it retired is still answered
+    /// with the same successor pair instead of counting as reuse (two tabs refreshing at once).
+    /// Default [`DEFAULT_GRACE_PERIOD`]; 0 turns it off; at most [`MAX_GRACE_PERIOD`].
+    pub grace_period: Option<u64>,
 }
+
+/// Default grace period for the refresh token a rotation just retired, in seconds.
+pub const DEFAULT_GRACE_PERIOD: u64 = 15;
+/// The longest grace period accepted: beyond this a retired token is a liability, not a race.
+pub const MAX_GRACE_PERIOD: u64 = 300;
 
 impl SessionSettings {
     /// Sets the algorithm.
@@ -64,6 +73,12 @@ impl SessionSettings {
         self.leeway = secs;
         self
     }
+    /// Sets the grace period for the just-retired refresh token (0 turns it off).
+    #[must_use]
+    pub fn grace_period(mut self, secs: u64) -> Self {
+        self.grace_period = Some(secs);
+        self
+    }
 }
 
 /// Three distinct secrets, keyed once, plus the settings: everything the lifecycle operations
@@ -75,6 +90,7 @@ pub struct SessionConfig {
     pub(crate) hash_key: HashKey,
     pub(crate) access_ttl: u64,
     pub(crate) refresh_ttl: u64,
+    pub(crate) grace_period: u64,
     pub(crate) sign: SignOptions,
     pub(crate) verify: VerifyOptions,
 }
@@ -108,6 +124,12 @@ impl SessionConfig {
                 "refreshTtl must be at least {MIN_EXPIRATION_TTL} seconds (the store's minimum)"
             )));
         }
+        let grace_period = settings.grace_period.unwrap_or(DEFAULT_GRACE_PERIOD);
+        if grace_period > MAX_GRACE_PERIOD || grace_period >= refresh_ttl {
+            return Err(Error::Config(format!(
+                "gracePeriod must be at most {MAX_GRACE_PERIOD} seconds and shorter than refreshTtl"
+            )));
+        }
         let named = |name: &str, e: Error| Error::Config(format!("{name}: {e}"));
         let sign = SignOptions {
             issuer: settings.issuer.clone(),
@@ -128,6 +150,7 @@ impl SessionConfig {
             hash_key: HashKey::new(hash_key)?,
             access_ttl,
             refresh_ttl,
+            grace_period,
             sign,
             verify,
         })
@@ -153,6 +176,11 @@ impl SessionConfig {
         self.refresh_ttl
     }
 
+    /// Grace period for the just-retired refresh token, in seconds.
+    pub fn grace_period(&self) -> u64 {
+        self.grace_period
+    }
+
     /// The store key of `user_id` (see `docs/storage-schema.md`).
     pub fn store_key(&self, user_id: &str) -> String {
         self.hash_key.store_key(user_id)
@@ -165,6 +193,7 @@ impl fmt::Debug for SessionConfig {
             .field("algorithm", &self.access_key.algorithm())
             .field("access_ttl", &self.access_ttl)
             .field("refresh_ttl", &self.refresh_ttl)
+            .field("grace_period", &self.grace_period)
             .field("issuer", &self.verify.issuer)
             .field("audience", &self.verify.audience)
             .finish_non_exhaustive()

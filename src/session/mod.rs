@@ -12,7 +12,7 @@ mod rotate;
 mod save;
 mod verify_refresh;
 
-pub use config::{SessionConfig, SessionSettings};
+pub use config::{SessionConfig, SessionSettings, DEFAULT_GRACE_PERIOD, MAX_GRACE_PERIOD};
 pub use revoke::{revoke_refresh_token, revoke_user};
 pub use rotate::rotate_refresh_token;
 pub use save::save_token;
@@ -21,7 +21,7 @@ pub use verify_refresh::verify_refresh_token;
 use serde::Serialize;
 
 use crate::claims::{Payload, Registered, TimeOverrides, VerifiedClaims};
-use crate::clock::Clock;
+use crate::clock::{Clock, ManualClock};
 use crate::error::{Error, Result};
 use crate::hashes_equal;
 use crate::sign::sign_claims;
@@ -63,6 +63,10 @@ struct PairSpec<'a> {
     sid: String,
     rot: u64,
     started_at: i64,
+    /// The stored hash of the refresh token this pair replaces (rotation only). The new
+    /// tokens' ids derive from it, so everything in the pair is a function of the predecessor
+    /// and the rotation time: the grace period can re-sign the identical pair.
+    predecessor: Option<&'a str>,
 }
 
 /// Signs a pair and the record that makes its refresh token the live one.
@@ -72,11 +76,14 @@ fn issue_pair(
     clock: &dyn Clock,
 ) -> Result<(TokenPair, SessionRecord)> {
     let now = clock.now();
+    let user_key = config.hash_key.user_key(spec.user_id)?;
+    let derived_id = |label: &str| spec.predecessor.map(|p| user_key.derive_id(label, p));
     let mut claims = Registered {
         sub: Some(spec.user_id.to_owned()),
         sid: Some(spec.sid.clone()),
         iss: config.sign.issuer.clone(),
         aud: config.sign.audience.clone(),
+        jti: derived_id("access"),
         custom: spec.custom.clone(),
         ..Registered::default()
     };
@@ -94,6 +101,7 @@ fn issue_pair(
         clock,
     )?;
     claims.rot = Some(spec.rot);
+    claims.jti = derived_id("refresh");
     let refresh_token = sign_claims(
         TokenKind::Refresh,
         &config.refresh_key,
@@ -103,7 +111,6 @@ fn issue_pair(
         None,
         clock,
     )?;
-    let user_key = config.hash_key.user_key(spec.user_id)?;
     let record = SessionRecord {
         v: SCHEMA_VERSION,
         hash: user_key.hash(&refresh_token),
@@ -136,12 +143,15 @@ async fn put_record<S: Store + ?Sized>(
     Ok(())
 }
 
-/// A refresh token that is the live one of its user's session.
+/// A refresh token that is the live one of its user's session, or the one its last rotation
+/// retired, presented again within the grace period.
 struct LiveToken {
     claims: VerifiedClaims,
     user_id: String,
     store_key: String,
     record: SessionRecord,
+    /// For the just-retired token: the pair its rotation issued, re-signed identically.
+    successor: Option<TokenPair>,
 }
 
 /// Verifies a presented refresh token against its signature, its claims and the store.
@@ -181,13 +191,52 @@ async fn check_presented<S: Store + ?Sized>(
             user_id,
             store_key,
             record,
+            successor: None,
         });
     }
-    if record.sid == sid && rot < record.rot {
+    if record.sid != sid {
+        // A token of an earlier login: that session was replaced, not attacked.
+        return Err(Error::RefreshTokenRevoked);
+    }
+    if rot.checked_add(1) == Some(record.rot) && in_grace(&record, config, clock) {
+        // Rotated away moments ago, most likely by a second tab refreshing with the same token.
+        // Re-sign what that rotation issued; it hashes to the stored hash only if this token
+        // really is the live token's predecessor, so the session keeps one live refresh token.
+        let spec = PairSpec {
+            user_id: &user_id,
+            custom: &claims.custom,
+            sid,
+            rot: record.rot,
+            started_at: record.iat,
+            predecessor: Some(&presented),
+        };
+        let (pair, successor) = issue_pair(config, spec, &ManualClock::new(record.rat))?;
+        if !hashes_equal(&successor.hash, &record.hash) {
+            // A sibling from two rotations racing each other (or changed settings): not the
+            // live token's ancestor, but no sign of theft either.
+            return Err(Error::RefreshTokenRevoked);
+        }
+        return Ok(LiveToken {
+            claims,
+            user_id,
+            store_key,
+            record,
+            successor: Some(pair),
+        });
+    }
+    if rot < record.rot {
         // A token this session already rotated away came back: whoever holds the live one
         // may be the thief or the victim, so neither keeps the session (RFC 9700 §4.14.2).
         store.delete(&store_key).await?;
         return Err(Error::RefreshTokenReused);
     }
     Err(Error::RefreshTokenRevoked)
+}
+
+/// Whether the live token was issued at most `grace_period` seconds ago. A rotation time in
+/// the future (clocks of two edge locations disagreeing) counts as just now.
+fn in_grace(record: &SessionRecord, config: &SessionConfig, clock: &dyn Clock) -> bool {
+    config.grace_period > 0
+        && clock.now().saturating_sub(record.rat)
+            <= i64::try_from(config.grace_period).unwrap_or(i64::MAX)
 }

@@ -29,6 +29,7 @@ pub async fn save_token<S: Store + ?Sized>(
         sid: random_id()?,
         rot: 0,
         started_at: clock.now(),
+        predecessor: None,
     };
     let (pair, record) = issue_pair(config, spec, clock)?;
     // One write replaces the old record: KV allows one write per second per key, so a

@@ -28,6 +28,10 @@ test('saveToken / rotateRefreshToken / verifyAccessToken with env.KV as the stor
 
   const next = await post('/refresh', { refreshToken: login.json.refreshToken });
   assert.equal(next.status, 200, JSON.stringify(next.json));
+  // Within the grace period the retired token gets the same pair (a second tab).
+  const again = await post('/refresh', { refreshToken: login.json.refreshToken });
+  assert.deepEqual(again.json, next.json);
+  await post('/refresh', { refreshToken: next.json.refreshToken });
   const replay = await post('/refresh', { refreshToken: login.json.refreshToken });
   assert.deepEqual(replay.json, { name: 'RefreshTokenReusedError', code: 'ERR_REFRESH_TOKEN_REUSED' });
 });

@@ -80,6 +80,18 @@ for (const [label, makeStore] of [["MemoryStore", () => new MemoryStore()], ["ha
     });
     await assert.rejects(verifyRefreshToken(store, c.refreshToken, config), { code: "ERR_REFRESH_TOKEN_REVOKED" });
 
+    // Grace: a second tab refreshing with the just-retired token gets the same pair; with
+    // gracePeriod 0 it is reuse straight away; the period is bounded.
+    const racing = await saveToken(store, userId, {}, config);
+    const tab1 = await rotateRefreshToken(store, racing.refreshToken, config);
+    const tab2 = await rotateRefreshToken(store, racing.refreshToken, config);
+    assert.deepEqual(tab2, tab1);
+    const strict = { ...config, gracePeriod: 0 };
+    const f = await saveToken(store, userId, {}, strict);
+    await rotateRefreshToken(store, f.refreshToken, strict);
+    await assert.rejects(rotateRefreshToken(store, f.refreshToken, strict), { code: "ERR_REFRESH_TOKEN_REUSED" });
+    await assert.rejects(saveToken(store, userId, {}, { ...config, gracePeriod: "1h" }), { code: "ERR_CONFIG" });
+
     // Revoke: garbage is fine (RFC 7009), a live token ends its session, revokeUser ends all.
     await revokeRefreshToken(store, "garbage", config);
     const d = await saveToken(store, userId, {}, config);
