@@ -39,6 +39,11 @@ fn decode_part(name: &str, part: &str) -> Result<Payload> {
     use base64ct::{Base64UrlUnpadded, Encoding};
     let bytes = Base64UrlUnpadded::decode_vec(part)
         .map_err(|_| Error::TokenMalformed(format!("{name} is not base64url")))?;
+    if !crate::strict_json::has_unique_keys(&bytes) {
+        return Err(Error::TokenMalformed(format!(
+            "{name} is not JSON or repeats a key"
+        )));
+    }
     match serde_json::from_slice::<Value>(&bytes) {
         Ok(Value::Object(map)) => Ok(map),
         _ => Err(Error::TokenMalformed(format!(

@@ -43,6 +43,7 @@ mod random;
 mod session;
 mod sign;
 mod store;
+mod strict_json;
 mod token_kind;
 mod verify;
 

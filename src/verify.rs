@@ -53,7 +53,19 @@ pub(crate) fn check_token_len(token: &str) -> Result<()> {
 
 fn parse_untrusted(token: &str) -> Result<UntrustedToken<'_, HeaderExtras>> {
     check_token_len(token)?;
-    UntrustedToken::try_from(token).map_err(|e| Error::TokenMalformed(e.to_string()))
+    let untrusted =
+        UntrustedToken::try_from(token).map_err(|e| Error::TokenMalformed(e.to_string()))?;
+    // The header decoded fine above, so it is the first part of a three-part token.
+    if !part_has_unique_keys(token.split('.').next().unwrap_or_default()) {
+        return Err(Error::TokenMalformed("header repeats a key".into()));
+    }
+    Ok(untrusted)
+}
+
+/// Whether a base64url part of a token decodes to JSON without repeated keys.
+pub(crate) fn part_has_unique_keys(part: &str) -> bool {
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    Base64UrlUnpadded::decode_vec(part).is_ok_and(|json| crate::strict_json::has_unique_keys(&json))
 }
 
 pub(crate) fn verify_token(
@@ -98,6 +110,11 @@ pub(crate) fn verify_token(
     let claims = untrusted
         .deserialize_claims_unchecked::<Registered>()
         .map_err(|e| Error::TokenMalformed(e.to_string()))?;
+    // Authenticated now, but still refused if a key repeats: another reader of the same token
+    // might pick the other value.
+    if !part_has_unique_keys(token.split('.').nth(1).unwrap_or_default()) {
+        return Err(Error::TokenMalformed("payload repeats a key".into()));
+    }
 
     let now = clock.now();
     let leeway = i64::try_from(options.leeway).unwrap_or(i64::MAX);

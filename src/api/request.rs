@@ -185,6 +185,9 @@ fn json_object(
     let Ok(value) = serde_json::from_slice::<Value>(body) else {
         return Err(invalid("request body is not valid JSON"));
     };
+    if !crate::strict_json::has_unique_keys(body) {
+        return Err(invalid("request body repeats a key"));
+    }
     let Value::Object(fields) = value else {
         return Err(invalid("request body must be a JSON object"));
     };

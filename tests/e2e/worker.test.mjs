@@ -153,6 +153,7 @@ describe('Worker API against wrangler dev', () => {
       ['empty body', 'POST', '/v1/tokens/refresh', { headers: JSON_TYPE, raw: '' }, 400, 'ERR_INVALID_REQUEST'],
       ['missing refresh_token', 'POST', '/v1/tokens/refresh', { body: {} }, 400, 'ERR_INVALID_REQUEST'],
       ['refresh_token not a string', 'POST', '/v1/tokens/refresh', { body: { refresh_token: 7 } }, 400, 'ERR_INVALID_REQUEST'],
+      ['duplicate key', 'POST', '/v1/tokens/refresh', { headers: JSON_TYPE, raw: '{"refresh_token":"a","refresh_token":"b"}' }, 400, 'ERR_INVALID_REQUEST'],
       ['unknown field', 'POST', '/v1/tokens/refresh', { body: { refresh_token: 'x', extra: 1 } }, 400, 'ERR_INVALID_REQUEST'],
       ['not a JWT', 'POST', '/v1/tokens/refresh', { body: { refresh_token: 'not-a-jwt' } }, 400, 'ERR_TOKEN_MALFORMED'],
       ['oversized token', 'POST', '/v1/tokens/refresh', { body: { refresh_token: 'a'.repeat(9000) } }, 400, 'ERR_TOKEN_MALFORMED'],
