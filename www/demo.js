@@ -31,7 +31,7 @@ function show(pair) {
   $('refresh-claims').textContent = JSON.stringify(refresh, null, 2);
   $('access-exp').textContent = `(expires ${new Date(access.payload.exp * 1000).toLocaleTimeString()})`;
   $('refresh-rot').textContent = `(rotation ${refresh.payload.rot})`;
-  for (const id of ['userinfo', 'refresh', 'revoke', 'revoke-user']) $(id).disabled = false;
+  for (const id of ['userinfo', 'refresh', 'race', 'revoke', 'revoke-user']) $(id).disabled = false;
   $('replay').disabled = retired.length === 0;
 }
 
@@ -65,6 +65,22 @@ $('refresh').addEventListener('click', async () => {
   if (res.status === 200) {
     retired.push(old);
     show(res.json);
+  }
+});
+
+// Two tabs holding the same refresh token both refresh: the grace period gives both the same
+// new pair instead of treating the second as reuse.
+$('race').addEventListener('click', async () => {
+  const old = session.refresh_token;
+  const body = { refresh_token: old };
+  const [a, b] = await Promise.all([
+    call('tab 1: POST /v1/tokens/refresh', 'POST', '/v1/tokens/refresh', { body }),
+    call('tab 2: POST /v1/tokens/refresh', 'POST', '/v1/tokens/refresh', { body }),
+  ]);
+  if (a.status === 200 && b.status === 200) {
+    log('both tabs stay logged in', 200, { samePair: a.json.refresh_token === b.json.refresh_token });
+    retired.push(old);
+    show(a.json);
   }
 });
 

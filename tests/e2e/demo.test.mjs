@@ -39,11 +39,13 @@ test('demo page logs in, decodes with the package, rotates and shows reuse detec
   await page.click('#userinfo');
   await page.click('#refresh');
   await page.waitForFunction(() => document.querySelector('#refresh-rot').textContent.includes('rotation 1'));
-  await page.click('#refresh');
+  await page.click('#race');
   await page.waitForFunction(() => document.querySelector('#refresh-rot').textContent.includes('rotation 2'));
   await page.click('#replay');
   await page.waitForFunction(() => document.querySelector('#log').textContent.includes('ERR_REFRESH_TOKEN_REUSED'));
   const log = await page.textContent('#log');
   assert.match(log, /GET \/v1\/userinfo → 200/);
+  // Both tabs stay logged in (the pairs are identical unless a second boundary split them).
+  assert.match(log, /both tabs stay logged in → 200/);
   assert.deepEqual(errors, []);
 });
