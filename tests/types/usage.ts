@@ -12,6 +12,7 @@ const config: SessionConfig = {
   hashKey: "h".repeat(32),
   accessTtl: "15m",
   refreshTtl: 3600,
+  gracePeriod: "10s",
 };
 
 export async function flow(kv: KVLike): Promise<number> {
