@@ -18,4 +18,4 @@ pub use request::{
     percent_decode_segment, IssueRequest, RefreshRequest, RevokeRequest, MAX_BODY_BYTES,
 };
 pub use response::{json_body, TokenResponse};
-pub use settings::{ServiceConfig, ENV_SECRETS, ENV_VARS};
+pub use settings::{ServiceConfig, ENV_SECRETS};

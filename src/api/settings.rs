@@ -14,14 +14,6 @@ pub const ENV_SECRETS: [&str; 4] = [
     "ISSUER_API_KEY",
 ];
 
-/// The plain settings; each is optional.
-pub const ENV_VARS: [&str; 4] = [
-    "ISSUER",
-    "AUDIENCE",
-    "ACCESS_TOKEN_TTL",
-    "REFRESH_TOKEN_TTL",
-];
-
 /// Everything a request handler needs: the prepared session configuration and the issuer key.
 #[derive(Debug, Clone)]
 pub struct ServiceConfig {

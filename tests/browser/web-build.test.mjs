@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { createHmac } from "node:crypto";
 import { join, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "pkg");
 const types = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
@@ -29,12 +29,7 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    // Playwright gives each launch a fresh temporary profile of its own.
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

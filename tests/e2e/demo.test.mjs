@@ -2,19 +2,15 @@
 // package's web build, logs in through the API, rotates, and shows reuse detection.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 
+import { launchChromium } from '../browser/chromium.mjs';
 import { startWorker } from './wrangler-dev.mjs';
 
 let worker;
 let browser;
 before(async () => {
   worker = await startWorker();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
